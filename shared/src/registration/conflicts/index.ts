@@ -1,0 +1,3 @@
+export * from './check-conflicts.js';
+export * from './conflict-context.js';
+export * from './judge-match.js';
