@@ -1,6 +1,8 @@
+import { approveMdfRequest, submitMdfRequest } from '@conduit/core';
 import type { TenantStore } from '../store/tenant-store.js';
 import { BACKENDS, freshDatabase, type TestDatabase } from '../test-support/databases.js';
 import { testClock } from '../test-support/test-server.js';
+import { mdfContext } from '../workflows/mdf-context.js';
 import { postAccruals } from './accrual-posting.js';
 import {
   auditCounts,
@@ -66,6 +68,9 @@ describe.each(BACKENDS)('the accrual posting job on %s', (backend) => {
       refused: 1,
       allocationsChecked: 2,
       allocationsExpired: 0,
+      requestsChecked: 0,
+      requestsLapsed: 0,
+      requestsClosed: 0,
       failed: 0,
     });
     expect(await ledger()).toEqual([
@@ -106,6 +111,68 @@ describe.each(BACKENDS)('the accrual posting job on %s', (backend) => {
 
     expect(again).toMatchObject({ allocationsExpired: 0 });
     expect((await ledger()).filter((posting) => posting.kind === 'expire')).toHaveLength(2);
+  });
+
+  /** Submits (and approves, when told) a $100.00 webinar on co-op:p-1's funds, held on `startDate`. */
+  const webinar = async (title: string, startDate: string, approve: boolean): Promise<string> => {
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const submittedRequest = await submitMdfRequest(await mdfContext(store, clock), {
+      title,
+      allocationId: 'co-op:p-1',
+      activityId: 'webinar',
+      startDate,
+      endDate: startDate,
+      requestedAmount: usd(10_000),
+      partnerContribution: usd(2_500),
+      expected: { leads: 5, pipeline: usd(100_000) },
+      links: { campaignIds: [], leadIds: [], dealIds: [] },
+      submittedBy: 'partner-user',
+    });
+    if (!submittedRequest.success) throw new Error(JSON.stringify(submittedRequest.issues));
+    const id = submittedRequest.data.next.id;
+    if (approve) {
+      const approvedRequest = await approveMdfRequest(await mdfContext(store, clock), {
+        requestId: id,
+        approver: { userId: 'manager', roles: ['channel-manager'] },
+      });
+      if (!approvedRequest.success) throw new Error(JSON.stringify(approvedRequest.issues));
+    }
+    return id;
+  };
+
+  it('lapses MDF requests whose time is over, once, releasing what they committed', async () => {
+    await postAccruals(store, clock, program); // co-op:p-1 earns $150.00
+    const undecided = await webinar('Undecided webinar', '2026-12-16', false);
+    const unclaimed = await webinar('Unclaimed webinar', '2026-12-16', true);
+    const later = await webinar('Later webinar', '2027-06-01', false);
+    expect(await store.mdf.allocations.get('co-op:p-1')).toMatchObject({
+      balances: { available: { amount: 7_500 }, committed: { amount: 7_500 } },
+    });
+
+    const notYet = await postAccruals(store, clock, program);
+
+    expect(notYet).toMatchObject({ requestsChecked: 3, requestsLapsed: 0, requestsClosed: 0, refused: 1 }); // p-4 has no tier
+
+    clock.set('2027-02-15T15:00:00Z'); // past the undecided one's start and the approved one's claim deadline (2027-02-14)
+    const counts = await postAccruals(store, clock, program);
+
+    expect(counts).toMatchObject({ requestsChecked: 3, requestsLapsed: 2, requestsClosed: 0, refused: 1, failed: 0 });
+    expect((await store.mdf.requests.get(undecided))?.status).toBe('lapsed');
+    expect((await store.mdf.requests.get(unclaimed))?.status).toBe('lapsed');
+    expect((await store.mdf.requests.get(later))?.status).toBe('submitted');
+    expect(await store.mdf.allocations.get('co-op:p-1')).toMatchObject({
+      balances: { available: { amount: 15_000 }, committed: { amount: 0 } },
+    });
+    expect((await ledger()).filter((posting) => posting.kind === 'release')).toHaveLength(1);
+    expect(Object.fromEntries(await auditCounts(database.db, store.tenantId, 'mdf.request.lapse'))).toEqual({
+      [undecided]: 1,
+      [unclaimed]: 1,
+    });
+
+    const again = await postAccruals(store, clock, program);
+
+    expect(again).toMatchObject({ requestsChecked: 1, requestsLapsed: 0 });
+    expect((await ledger()).filter((posting) => posting.kind === 'release')).toHaveLength(1);
   });
 
   it('resumes after a run that died, posting no ledger entry twice', async () => {

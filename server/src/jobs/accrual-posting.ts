@@ -3,6 +3,7 @@ import {
   addDays,
   calendarDateIn,
   expireMdfFunds,
+  lapseMdfRequest,
   type Clock,
   type FundType,
   type Issue,
@@ -20,6 +21,9 @@ type AccrualFundType = Extract<FundType, { kind: 'accrual' }>;
 const CONCURRENT = new Set(['stale_write', 'duplicate_posting']);
 
 const isConcurrent = (issues: readonly Issue[]) => issues.some((found) => CONCURRENT.has(found.code));
+
+/** Refusals of a lapse that only say the request's time is not over yet (or claims still wait for review). */
+const NOT_YET = new Set(['not_due', 'claims_pending']);
 
 /** What an MDF decision adds to the counts: `base` whatever it decided, `posted` when it moved money. */
 interface Counting {
@@ -54,6 +58,35 @@ async function postInTransaction(
 }
 
 /**
+ * Lapses one request whose time is over (`lapseMdfRequest`) in its own transaction, with the audit entry of
+ * the decision: a submitted request never decided before its activity started, or an approved one past its
+ * claim deadline (closed when claims used part of it), releasing what it committed and claims did not use.
+ * A request whose time is not over is only counted as checked.
+ */
+async function lapseInTransaction(
+  store: TenantStore,
+  tally: JobTally,
+  clock: Clock,
+  actor: string,
+  requestId: string,
+): Promise<void> {
+  const counts = await store.transaction(async (transaction): Promise<JobCounts> => {
+    const outcome = await lapseMdfRequest(await mdfContext(transaction, clock), { requestId });
+    let counts: JobCounts = { requestsChecked: 1 };
+    if (!outcome.success) {
+      if (isConcurrent(outcome.issues)) counts = { ...counts, failed: 1 };
+      else if (!outcome.issues.every((found) => NOT_YET.has(found.code))) counts = { ...counts, refused: 1 };
+    } else {
+      counts = { ...counts, [outcome.data.outcome === 'closed' ? 'requestsClosed' : 'requestsLapsed']: 1 };
+      await transaction.audit.record([outcome.trace], clock.now(), actor);
+    }
+    await tally.report(transaction, counts);
+    return counts;
+  });
+  tally.add(counts);
+}
+
+/**
  * Accrual posting (co-op MDF), nightly: for every partner admitted to the program and every accrual fund
  * type, the core's `accrueMdfFunds` credits the partner's co-op allocation with what its won deals earned
  * (deals closed within the fund's expiry window, so none that could still earn is missed); then, for every
@@ -63,7 +96,9 @@ async function postInTransaction(
  * and the deals the ledger shows as accrued are skipped, so a run killed and run again posts nothing twice.
  * Counts: `checked` (partner and fund type pairs), `allocationsAccrued`, `accrualPostings`, `refused` (by
  * the rules, e.g. a partner without a tier), `allocationsChecked`, `allocationsExpired`, `failed`
- * (concurrent writes; the next run tries again).
+ * (concurrent writes; the next run tries again). Then MDF requests whose time is over lapse (or close
+ * when partly claimed), one per transaction: `requestsChecked`, `requestsLapsed`, `requestsClosed`; a run
+ * killed and run again finds a lapsed request no longer submitted or approved.
  */
 export const postAccruals: JobRunner = async (store, clock, program, options = {}) => {
   const tally = new JobTally(
@@ -74,6 +109,9 @@ export const postAccruals: JobRunner = async (store, clock, program, options = {
       'refused',
       'allocationsChecked',
       'allocationsExpired',
+      'requestsChecked',
+      'requestsLapsed',
+      'requestsClosed',
       'failed',
     ],
     options,
@@ -82,10 +120,9 @@ export const postAccruals: JobRunner = async (store, clock, program, options = {
   const fundTypes = program.mdf.fundTypes.filter(
     (fundType): fundType is AccrualFundType => fundType.kind === 'accrual',
   );
-  if (fundTypes.length === 0) return tally.totals;
   const today = calendarDateIn(clock.now(), program.fiscalCalendar.timeZone);
 
-  for await (const page of store.partners.scan({ statuses: [...TIER_PARTNER_STATUSES] })) {
+  for await (const page of fundTypes.length > 0 ? store.partners.scan({ statuses: [...TIER_PARTNER_STATUSES] }) : []) {
     for (const partner of page) {
       for (const fundType of fundTypes) {
         tally.checkStop();
@@ -113,6 +150,13 @@ export const postAccruals: JobRunner = async (store, clock, program, options = {
         (context) => expireMdfFunds(context, { allocationId: allocation.id }),
         { base: { allocationsChecked: 1 }, posted: () => ({ allocationsExpired: 1 }) },
       );
+    }
+  }
+
+  for await (const page of store.mdf.requests.scan({ statuses: ['submitted', 'approved'] })) {
+    for (const request of page) {
+      tally.checkStop();
+      await lapseInTransaction(store, tally, clock, actor, request.id);
     }
   }
   return tally.totals;

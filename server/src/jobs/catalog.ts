@@ -40,7 +40,8 @@ export const JOBS: Readonly<Record<JobName, JobDefinition>> = {
   },
   'accrual-posting': {
     name: 'accrual-posting',
-    description: 'Accrues co-op MDF on won deals and expires co-op funds past their expiry.',
+    description:
+      'Accrues co-op MDF on won deals, expires co-op funds past their expiry and lapses MDF requests whose time is over.',
     schedule: 'accrualPosting',
     run: postAccruals,
   },
