@@ -42,7 +42,8 @@ export interface AppDependencies {
  * Malformed requests get 400 with an issue per bad field; stale writes 409; refusals by the rules 422.
  */
 export async function buildApp({ db, clock, logger = false }: AppDependencies): Promise<FastifyInstance> {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+  // Record ids may be 255 characters, percent-encoded in a path up to three times that.
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 1024 } });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -67,6 +68,12 @@ export async function buildApp({ db, clock, logger = false }: AppDependencies): 
     request.log.error({ err: error }, 'Request failed');
     return reply.code(500).send(refusal('internal_error', 'Something went wrong on the server; it is logged.'));
   });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(refusal('route_not_found', `No route answers ${request.method} ${request.url.split('?')[0]}.`)),
+  );
 
   await app.register(fastifySwagger, {
     openapi: {

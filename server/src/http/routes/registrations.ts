@@ -28,6 +28,8 @@ import { programInForce } from '../no-program.js';
 import { scopeOf } from '../request-scope.js';
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(255) });
+/** The body of an action that takes no input: nothing, or an empty object. */
+const EmptyBody = z.strictObject({});
 const ListQuery = z.strictObject({
   status: z
     .enum(RegistrationSchema.options.map((option) => option.shape.status.value) as [string, ...string[]])
@@ -140,7 +142,7 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(
     '/registrations/expire-due',
-    { schema: { tags, summary: 'Expire every registration whose protection has ended' } },
+    { schema: { tags, summary: 'Expire every registration whose protection has ended', body: EmptyBody.nullish() } },
     async (request, reply) =>
       idempotent(request, reply, async () => {
         const scope = scopeOf(request);
