@@ -1,4 +1,4 @@
-import type { ProgramRepository, RegistrationRepository } from '@conduit/core';
+import type { ProgramRepository } from '@conduit/core';
 import type { Kysely } from 'kysely';
 import { auditLog, type AuditLog } from './audit-log.js';
 import { idempotencyKeys, type IdempotencyKeys } from './idempotency.js';
@@ -13,8 +13,8 @@ import {
   type LeadRecords,
   type PartnerRecords,
 } from './repositories/crm-repositories.js';
-import { programRepository } from './repositories/program-repository.js';
-import { registrationRepository } from './repositories/registration-repository.js';
+import { ProgramCache, programRepository } from './repositories/program-repository.js';
+import { registrationRepository, type RegistrationRecords } from './repositories/registration-repository.js';
 import { mdfStore, type ServerMdfStore } from './mdf/mdf-store.js';
 import type { Database } from './schema.js';
 import { tierStore, type TierStore } from './tiers/index.js';
@@ -32,7 +32,7 @@ export interface TenantStore {
   accounts: AccountRecords;
   deals: DealRecords;
   leads: LeadRecords;
-  registrations: RegistrationRepository;
+  registrations: RegistrationRecords;
   programs: ProgramRepository;
   audit: AuditLog;
   idempotency: IdempotencyKeys;
@@ -51,7 +51,11 @@ export interface TenantStore {
 }
 
 /** The store of one tenant over a database (or a transaction). */
-export function tenantStore(db: Kysely<Database>, tenantId: string): TenantStore {
+export function tenantStore(
+  db: Kysely<Database>,
+  tenantId: string,
+  programCache: ProgramCache = ProgramCache.of(db),
+): TenantStore {
   return {
     tenantId,
     db,
@@ -60,7 +64,7 @@ export function tenantStore(db: Kysely<Database>, tenantId: string): TenantStore
     deals: dealRepository(db, tenantId),
     leads: leadRepository(db, tenantId),
     registrations: registrationRepository(db, tenantId),
-    programs: programRepository(db, tenantId),
+    programs: programRepository(db, tenantId, programCache),
     audit: auditLog(db, tenantId),
     idempotency: idempotencyKeys(db, tenantId),
     mdf: mdfStore(db, tenantId),
@@ -68,6 +72,6 @@ export function tenantStore(db: Kysely<Database>, tenantId: string): TenantStore
     routing: routingStore(db, tenantId),
     lifecycles: lifecycleStore(db, tenantId),
     analytics: analyticsStore(db, tenantId),
-    transaction: (work) => db.transaction().execute((trx) => work(tenantStore(trx, tenantId))),
+    transaction: (work) => db.transaction().execute((trx) => work(tenantStore(trx, tenantId, programCache))),
   };
 }

@@ -166,4 +166,39 @@ describe.each(BACKENDS)('registrations through HTTP on %s', (backend) => {
     );
     expect(noKey.status).toBe(400);
   });
+
+  it('lists registrations a page at a time in id order, by status and partner, each page after the last id', async () => {
+    const list = async (query: string) => {
+      const answer = await server.call(tenant, 'GET', `/api/v1/registrations?${query}`);
+      expect(answer.status).toBe(200);
+      return answer.body as { registrations: { id: string; status: string; partnerId: string }[]; next: string | null };
+    };
+    const everyOne: string[] = [];
+    for (let after: string | null = null, pages = 0; pages === 0 || after !== null; pages++) {
+      const page = await list(`limit=2${after === null ? '' : `&after=${encodeURIComponent(after)}`}`);
+      expect(page.registrations.length).toBeLessThanOrEqual(2);
+      everyOne.push(...page.registrations.map((registration) => registration.id));
+      after = page.next;
+    }
+    expect(everyOne.length).toBeGreaterThanOrEqual(3);
+    expect(everyOne).toEqual([...everyOne].sort());
+    expect(new Set(everyOne).size).toBe(everyOne.length);
+
+    const whole = await list('limit=500');
+    expect(whole.registrations.map((registration) => registration.id)).toEqual(everyOne);
+    expect(whole.next).toBeNull();
+    const [, second] = everyOne;
+    expect((await list(`limit=500&after=${second}`)).registrations.map((registration) => registration.id)).toEqual(
+      everyOne.slice(2),
+    );
+
+    const byPartner = await list('limit=500&partnerId=p-2');
+    expect(byPartner.registrations.every((registration) => registration.partnerId === 'p-2')).toBe(true);
+    const rejected = await list('limit=500&status=rejected');
+    expect(rejected.registrations.length).toBeGreaterThan(0);
+    expect(rejected.registrations.every((registration) => registration.status === 'rejected')).toBe(true);
+    expect(
+      whole.registrations.filter((registration) => registration.status === 'rejected').map((found) => found.id),
+    ).toEqual(rejected.registrations.map((registration) => registration.id));
+  });
 });

@@ -15,6 +15,7 @@ import {
   ReviewRegistrationInputSchema,
   submitRegistration,
   SubmitRegistrationInputSchema,
+  type Registration,
   type RegistrationDependencies,
   type RegistrationResult,
 } from '@conduit/core';
@@ -71,18 +72,13 @@ export const registrationRoutes: FastifyPluginAsync = async (app) => {
     async (request) => {
       const { status, partnerId, after, limit } = request.query as z.infer<typeof ListQuery>;
       const { store } = scopeOf(request);
-      const page = [];
-      for await (const batch of store.registrations.scan({
-        ...(status ? { statuses: [status as never] } : {}),
-        ...(partnerId ? { partnerIds: [partnerId] } : {}),
-      })) {
-        for (const registration of batch) {
-          if (after !== undefined && registration.id <= after) continue;
-          page.push(registration);
-          if (page.length === limit) break;
-        }
-        if (page.length === limit) break;
-      }
+      const page = await store.registrations.page(
+        {
+          ...(status ? { statuses: [status as Registration['status']] } : {}),
+          ...(partnerId ? { partnerIds: [partnerId] } : {}),
+        },
+        { after, limit },
+      );
       return { registrations: page, next: page.length === limit ? page[page.length - 1]!.id : null };
     },
   );
