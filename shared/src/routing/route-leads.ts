@@ -5,6 +5,7 @@ import type { DecisionTrace } from '../trace/decision-trace.js';
 import { compileRouting } from './compile/compile-routing.js';
 import type { ConflictOfInterest } from './session/conflicts-of-interest.js';
 import { routeInSession } from './session/route-in-session.js';
+import { LeadFactsBlock } from './steps/lead-values.js';
 import { RoutingSession } from './session/routing-session.js';
 import type { LeadDistribution } from './state/lead-distribution.js';
 import type { RoutingState } from './state/routing-state.js';
@@ -14,7 +15,10 @@ export interface RouteLeadsInput {
   program: Program;
   /** The partners that may receive leads (others may be left out: they never receive any). */
   partners: readonly Partner[];
-  /** The leads to route, in the order they are routed; each at most once per call. */
+  /**
+   * The leads to route, in the order they are routed; each at most once per call. Plain data, as parsed or
+   * written as literals: routing reads a lead's enumerable fields.
+   */
   leads: readonly Lead[];
   /**
    * The distribution so far of each lead that was routed before (its current offer and earlier ones),
@@ -65,7 +69,12 @@ export function routeLeads(input: RouteLeadsInput): RouteLeadsOutput {
     input.distributions,
   );
   const { leads } = input;
-  for (let index = 0; index < leads.length; index++) routeInSession(session, leads[index]!);
+  const block = new LeadFactsBlock(compiled.stickyEnabled);
+  let next = 0;
+  while (next < leads.length) {
+    next = block.read(leads, next);
+    for (let index = 0; index < block.size; index++) routeInSession(session, block.facts[index]!);
+  }
   return { assignments: session.assignments, state: session.close(), traces: session.decisionTraces };
 }
 

@@ -63,6 +63,8 @@ export class CompiledRouting {
   readonly requiredFirst: boolean;
   /** The default partner's position, or -1 when the fallback is a queue or the partner is not among these. */
   readonly fallbackPosition: number;
+  /** Whether an account's leads go back to the partner its earlier lead went to (sticky assignment). */
+  readonly stickyEnabled: boolean;
   private certificationCache: CertificationMasks | undefined;
 
   constructor(
@@ -125,6 +127,7 @@ export class CompiledRouting {
       .every((step) => step.neverNarrows || (step.required && step.step.kind !== 'distance'));
     this.fallbackPosition =
       routing.fallback.kind === 'partner' ? (this.positionOf.get(routing.fallback.partnerId) ?? -1) : -1;
+    this.stickyEnabled = routing.sticky.enabled;
   }
 
   /** Which partners hold a valid certification for a product on `today` (cached for the last day asked). */
@@ -167,7 +170,15 @@ export class CompiledRouting {
     position: number,
     tiers: ReadonlyMap<string, Program['tiers'][number]>,
   ): Omit<CompiledStep, 'neverNarrows'> {
-    const base = { position, step, required: step.required, radiiKm: null, radiiHaversine: null };
+    const base = {
+      position,
+      step,
+      kind: step.kind,
+      subdivisionOnly: step.kind === 'territory' && step.match === 'subdivision',
+      required: step.required,
+      radiiKm: null,
+      radiiHaversine: null,
+    };
     switch (step.kind) {
       case 'partner_status':
         return {

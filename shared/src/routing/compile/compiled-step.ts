@@ -9,6 +9,12 @@ import type { PartnerBits } from './partner-bits.js';
 export interface CompiledStep {
   readonly position: number;
   readonly step: RoutingStep;
+  /**
+   * The step's kind, and for a territory step whether it matches subdivisions only: copied from `step`, whose
+   * objects differ in shape from kind to kind, so that routing reads them from objects of one shape.
+   */
+  readonly kind: RoutingStep['kind'];
+  readonly subdivisionOnly: boolean;
   readonly required: boolean;
   readonly fixedMask: PartnerBits | null;
   /**

@@ -1,5 +1,6 @@
+/** A node of the trie while it is built. */
 interface TrieNode {
-  /** The next code units, and the child each leads to (few per node: a linear scan beats hashing). */
+  /** The next code units, and the child each leads to. */
   readonly units: number[];
   readonly children: TrieNode[];
   /** Partners with this exact prefix, while building. */
@@ -7,6 +8,9 @@ interface TrieNode {
   /** Partners with this prefix or a shorter one on the way to it, sorted; `null` when none ends here. */
   matches: Int32Array | null;
 }
+
+/** Spreads a hash over the high bits, which pick the slot (Fibonacci hashing). */
+const GOLDEN = 0x9e3779b9;
 
 const SPACE = 32;
 const HYPHEN = 45;
@@ -32,16 +36,39 @@ function childOf(node: TrieNode, unit: number): TrieNode | undefined {
 /**
  * Partners' postal prefixes as a trie: the partners whose prefixes start a postal code are found by walking
  * the code once, whatever the number of prefixes. Case, spaces and hyphens are ignored (`sw1a 1aa` starts
- * with `SW1`).
+ * with `SW1`). Once built, nodes are numbered (the root is 0) and the edges kept in one table hashed by
+ * node and code unit, so that each step of a walk is a probe or two in typed arrays rather than a scan of
+ * the node's children.
  */
 export class PostalPrefixTrie {
   private readonly root = newNode();
+  /** Per node, the partners with a prefix ending there or on the way to it (see `TrieNode.matches`). */
+  private readonly matches: (Int32Array | null)[] = [];
+  /** Open addressing with linear probing: per slot, an edge's node + 1 (0: empty), code unit and child. */
+  private readonly edgeFrom: Int32Array;
+  private readonly edgeUnit: Int32Array;
+  private readonly edgeTo: Int32Array;
+  private readonly slotBits: number;
 
   constructor(prefixesByPartner: readonly (readonly string[])[]) {
     prefixesByPartner.forEach((prefixes, partner) => {
       for (const prefix of prefixes) this.insert(prefix, partner);
     });
     this.settle(this.root, []);
+    const nodes = [this.root];
+    for (let index = 0; index < nodes.length; index++) {
+      this.matches.push(nodes[index]!.matches);
+      nodes.push(...nodes[index]!.children);
+    }
+    // At most half the slots are taken, so that probes stay short.
+    this.slotBits = Math.max(4, Math.ceil(Math.log2(2 * nodes.length)));
+    this.edgeFrom = new Int32Array(1 << this.slotBits);
+    this.edgeUnit = new Int32Array(1 << this.slotBits);
+    this.edgeTo = new Int32Array(1 << this.slotBits);
+    const numberOf = new Map(nodes.map((node, number) => [node, number]));
+    nodes.forEach((node, number) => {
+      node.units.forEach((unit, index) => this.addEdge(number, unit, numberOf.get(node.children[index]!)!));
+    });
   }
 
   private insert(prefix: string, partner: number): void {
@@ -70,15 +97,39 @@ export class PostalPrefixTrie {
     for (const child of node.children) this.settle(child, here);
   }
 
+  private firstSlot(node: number, unit: number): number {
+    return Math.imul((node << 16) ^ unit, GOLDEN) >>> (32 - this.slotBits);
+  }
+
+  private addEdge(node: number, unit: number, child: number): void {
+    const mask = (1 << this.slotBits) - 1;
+    let slot = this.firstSlot(node, unit);
+    while (this.edgeFrom[slot] !== 0) slot = (slot + 1) & mask;
+    this.edgeFrom[slot] = node + 1;
+    this.edgeUnit[slot] = unit;
+    this.edgeTo[slot] = child;
+  }
+
+  /** The child of `node` along `unit`, or -1. */
+  private child(node: number, unit: number): number {
+    const mask = (1 << this.slotBits) - 1;
+    for (let slot = this.firstSlot(node, unit); ; slot = (slot + 1) & mask) {
+      const from = this.edgeFrom[slot]! - 1;
+      if (from < 0) return -1;
+      if (from === node && this.edgeUnit[slot] === unit) return this.edgeTo[slot]!;
+    }
+  }
+
   /** The partners (sorted positions) with a prefix that starts `code`, or `null` when none has. */
   lookup(code: string): Int32Array | null {
-    let node: TrieNode | undefined = this.root;
+    let node = 0;
     let found: Int32Array | null = null;
-    for (let index = 0; index < code.length && node; index++) {
+    for (let index = 0; index < code.length; index++) {
       const unit = normalizedUnit(code.charCodeAt(index));
       if (unit < 0) continue;
-      node = childOf(node, unit);
-      if (node?.matches) found = node.matches;
+      node = this.child(node, unit);
+      if (node < 0) break;
+      found = this.matches[node] ?? found;
     }
     return found;
   }

@@ -54,13 +54,12 @@ export function unavailability(
 ): 'not_receiving' | 'at_capacity' | 'excluded' | undefined {
   const { compiled } = session;
   if (!compiled.receivingStatus.has(position)) return 'not_receiving';
-  const partnerId = compiled.partners[position]!.id;
-  if (
-    existing?.history.some(
+  if (existing !== undefined && existing.history.length > 0) {
+    const partnerId = compiled.partners[position]!.id;
+    const declinedOrLetExpire = existing.history.some(
       (event) => (event.kind === 'declined' || event.kind === 'expired') && event.partnerId === partnerId,
-    )
-  ) {
-    return 'excluded';
+    );
+    if (declinedOrLetExpire) return 'excluded';
   }
   if (session.conflicts.forLead(lead.id, lead.accountId)?.includes(position)) return 'excluded';
   if (session.atCapacity.has(position)) return 'at_capacity';

@@ -46,7 +46,7 @@ export function offerTo(
     history: existing === undefined ? NO_HISTORY_YET : existing.history,
   };
   session.countLead(position);
-  if (lead.accountId !== undefined && session.compiled.program.routing.sticky.enabled) {
+  if (lead.accountId !== undefined && session.compiled.stickyEnabled) {
     session.stick(lead.accountId, position);
   }
   session.assignments.push(record);
@@ -98,7 +98,7 @@ export function stickyPartner(
   trace: RoutingTraceBuilder | null,
 ): number {
   const { compiled } = session;
-  if (!compiled.program.routing.sticky.enabled || lead.accountId === undefined) return -1;
+  if (!compiled.stickyEnabled || lead.accountId === undefined) return -1;
   if (!trace) {
     const position = session.stickyPosition(lead.accountId);
     return position >= 0 && eligibility.admits(session, lead, existing, position) ? position : -1;

@@ -1,5 +1,4 @@
-import type { Lead } from '../../entities/lead.js';
-import type { LeadFacts } from '../steps/lead-values.js';
+import type { LeadFacts, LeadFactsBuffer } from '../steps/lead-values.js';
 import type { CompiledStep } from '../compile/compiled-step.js';
 import type { PartnerBits } from '../compile/partner-bits.js';
 import type { LeadDistribution } from '../state/lead-distribution.js';
@@ -101,7 +100,8 @@ function runSteps(
  * that keep every partner able to receive leads are skipped, and the account's earlier partner is tried
  * before the steps when the program lists its required steps first.
  */
-export function routeInSession(session: RoutingSession, lead: Lead): LeadDistribution {
+export function routeInSession(session: RoutingSession, lead: LeadFactsBuffer): LeadDistribution {
+  session.lead = lead;
   const existing = session.distributions.size === 0 ? undefined : session.distributions.get(lead.id);
   const trace = session.traces ? new RoutingTraceBuilder(session, lead) : null;
   if (existing !== undefined && existing.status !== 'rerouting') {
@@ -109,7 +109,8 @@ export function routeInSession(session: RoutingSession, lead: Lead): LeadDistrib
     if (trace) session.decisionTraces.push(trace.unchanged(existing));
     return existing;
   }
-  session.locateLead(lead.location);
+  if (lead.located) session.placeLead(lead.latitude, lead.longitude);
+  else session.locateLead(undefined);
   const available = availableFor(session, lead, existing, session.candidates);
   if (trace) trace.availability(available.count(), receivingAtCapacity(session), session.excluded);
   if (available.isEmpty()) return decide(session, lead, existing, null, compiledEligibility, trace);

@@ -9,10 +9,13 @@ import { offerDueAt } from '../offers/offer-due.js';
 import { currentPeriods, type CAPACITY_PERIODS, type CurrentPeriods } from '../periods/capacity-periods.js';
 import { seedHash } from '../selection/seeded-draw.js';
 import type { LeadDistribution } from '../state/lead-distribution.js';
-import { copyRecord, ownValue, setOwn } from '../state/own-record.js';
+import { copyRecord, isEmptyRecord, ownValue, setOwn } from '../state/own-record.js';
 import type { PartnerLoad, RoutingState, StickyEntry } from '../state/routing-state.js';
+import { LeadFactsBuffer } from '../steps/lead-values.js';
 import { TraceStepMemo } from '../trace/trace-step-memo.js';
 import { ConflictIndex, type ConflictOfInterest } from './conflicts-of-interest.js';
+import { StickyToday } from './sticky-today.js';
+import { stringHash } from './string-numbers.js';
 
 /** How a routing call runs. */
 export interface SessionOptions {
@@ -60,9 +63,13 @@ export class RoutingSession {
   /** Candidate sets, swapped step by step. */
   candidates: PartnerBits;
   spare: PartnerBits;
-  /** The current lead's location, prepared for distances (meaningful when `hasLeadPosition`). */
-  readonly leadPosition: LeadPosition = { lat: 0, lon: 0, cosLat: 1 };
+  /** The facts of the lead being routed (set by `routeInSession`). */
+  lead = new LeadFactsBuffer();
+  /** Whether the current lead has a location (see `leadPosition`). */
   hasLeadPosition = false;
+  /** The current lead's location; `cosLat` is worked out when first needed (`positionPrepared`). */
+  private readonly preparedPosition: LeadPosition = { lat: 0, lon: 0, cosLat: 1 };
+  private positionPrepared = false;
   /** What the last distance step found: the index of the radius used (-1: none) and the nearest haversine. */
   reachRadius = -1;
   nearestHaversine = Number.NaN;
@@ -74,7 +81,9 @@ export class RoutingSession {
   /** The distributions passed in, by lead. */
   readonly distributions: ReadonlyMap<string, LeadDistribution>;
   /** This call's sticky entries: the position of the partner each account's lead went to today. */
-  private readonly stickyToday = new Map<string, number>();
+  private readonly stickyToday = new StickyToday();
+  /** Whether the state passed in holds no sticky entry (found out when first needed). */
+  private noStoredSticky: boolean | undefined = undefined;
   /** Each routed lead's distribution, in the order routed. */
   readonly assignments: LeadDistribution[] = [];
   /** Each routed lead's trace, when traces are on. */
@@ -152,14 +161,29 @@ export class RoutingSession {
 
   /** Prepares the session for a lead's distances. */
   locateLead(location: { lat: number; lon: number } | undefined): void {
-    if (location) {
-      this.leadPosition.lat = location.lat;
-      this.leadPosition.lon = location.lon;
-      this.leadPosition.cosLat = Math.cos(location.lat * RADIANS_PER_DEGREE);
-      this.hasLeadPosition = true;
-    } else {
-      this.hasLeadPosition = false;
+    if (location) this.placeLead(location.lat, location.lon);
+    else this.hasLeadPosition = false;
+  }
+
+  /** Prepares the session for the distances of a lead at a latitude and longitude. */
+  placeLead(lat: number, lon: number): void {
+    this.preparedPosition.lat = lat;
+    this.preparedPosition.lon = lon;
+    this.hasLeadPosition = true;
+    this.positionPrepared = false;
+  }
+
+  /**
+   * The current lead's location prepared for distances (meaningful when `hasLeadPosition`). The cosine of
+   * its latitude is worked out on first use: most leads find their partner before any distance is measured.
+   */
+  get leadPosition(): LeadPosition {
+    const position = this.preparedPosition;
+    if (!this.positionPrepared) {
+      position.cosLat = Math.cos(position.lat * RADIANS_PER_DEGREE);
+      this.positionPrepared = true;
     }
+    return position;
   }
 
   /** Whether a partner has reached a cap in some period. */
@@ -195,8 +219,8 @@ export class RoutingSession {
 
   /** The account's sticky entry, if any: this call's, else the state's. */
   stickyEntry(accountId: string): StickyEntry | undefined {
-    const position = this.stickyToday.get(accountId);
-    return position === undefined ? ownValue(this.state.sticky, accountId) : this.entryToday(position);
+    const position = this.stickyToday.positionOf(accountId, this.accountHash(accountId));
+    return position < 0 ? this.storedSticky(accountId) : this.entryToday(position);
   }
 
   /**
@@ -205,16 +229,30 @@ export class RoutingSession {
    * without traces.
    */
   stickyPosition(accountId: string): number {
-    const today = this.stickyToday.get(accountId);
-    if (today !== undefined) return today;
-    const entry = ownValue(this.state.sticky, accountId);
+    const today = this.stickyToday.positionOf(accountId, this.accountHash(accountId));
+    if (today >= 0) return today;
+    const entry = this.storedSticky(accountId);
     if (entry === undefined || entry.on < this.stickySince) return -1;
     return this.compiled.positionOf.get(entry.partnerId) ?? -1;
   }
 
+  /** The account's sticky entry in the state passed in, if any. */
+  private storedSticky(accountId: string): StickyEntry | undefined {
+    // Looking a string up among an object's keys files it among the engine's unique strings, which costs more
+    // than finding nothing: with no stored entry (a first call, or a state without accounts) nothing is looked up.
+    this.noStoredSticky ??= isEmptyRecord(this.state.sticky);
+    return this.noStoredSticky ? undefined : ownValue(this.state.sticky, accountId);
+  }
+
   /** Records that an account's lead went to a partner today. */
   stick(accountId: string, position: number): void {
-    this.stickyToday.set(accountId, position);
+    this.stickyToday.set(accountId, this.accountHash(accountId), position);
+  }
+
+  /** The `stringHash` of an account id: the current lead's was usually worked out with its facts. */
+  private accountHash(accountId: string): number {
+    const { lead } = this;
+    return accountId === lead.accountId && lead.accountHash !== null ? lead.accountHash : stringHash(accountId);
   }
 
   /** The sticky entry of a lead given today to the partner at `position` (one object per partner). */
@@ -262,7 +300,7 @@ export class RoutingSession {
       for (const [account, entry] of Object.entries(this.state.sticky)) {
         if (entry.on >= this.stickySince) setOwn(sticky, account, entry);
       }
-      for (const [account, position] of this.stickyToday) setOwn(sticky, account, this.entryToday(position));
+      this.stickyToday.forEach((account, position) => setOwn(sticky, account, this.entryToday(position)));
     }
     return { roundRobin, loads, sticky };
   }

@@ -22,3 +22,9 @@ export function setOwn<T>(record: IdRecord<T>, key: string, value: T): void {
 export function copyRecord<T>(record: IdRecord<T>): IdRecord<T> {
   return { ...record };
 }
+
+/** Whether the record holds no entry. */
+export function isEmptyRecord(record: IdRecord<unknown>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return false;
+  return true;
+}

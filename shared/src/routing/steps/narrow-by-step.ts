@@ -102,8 +102,7 @@ export function narrowByStep(
   into: PartnerBits,
 ): boolean {
   const { compiled } = session;
-  const definition = step.step;
-  switch (definition.kind) {
+  switch (step.kind) {
     case 'partner_status':
     case 'minimum_tier':
       return intersectInto(into, from, step.fixedMask!);
@@ -115,7 +114,7 @@ export function narrowByStep(
           (lead.specializationId === undefined ? undefined : compiled.specializations.get(lead.specializationId)),
       );
     case 'territory':
-      if (definition.match === 'subdivision') {
+      if (step.subdivisionOnly) {
         return within(
           into,
           from,
@@ -159,8 +158,7 @@ export function narrowByStep(
  */
 export function stepAdmits(session: RoutingSession, step: CompiledStep, lead: LeadFacts, position: number): boolean {
   const { compiled } = session;
-  const definition = step.step;
-  switch (definition.kind) {
+  switch (step.kind) {
     case 'partner_status':
     case 'minimum_tier':
       return step.fixedMask!.has(position);
@@ -173,7 +171,7 @@ export function stepAdmits(session: RoutingSession, step: CompiledStep, lead: Le
     case 'territory': {
       const inSubdivision =
         lead.subdivision !== undefined && (compiled.subdivisions.get(lead.subdivision)?.has(position) ?? false);
-      if (definition.match === 'subdivision') return inSubdivision;
+      if (step.subdivisionOnly) return inSubdivision;
       const country = leadCountry(lead);
       return inSubdivision || (country !== undefined && (compiled.countries.get(country)?.has(position) ?? false));
     }
