@@ -25,31 +25,43 @@ const isConcurrent = (issues: readonly Issue[]) => issues.some((found) => CONCUR
 /** Refusals of a lapse that only say the request's time is not over yet (or claims still wait for review). */
 const NOT_YET = new Set(['not_due', 'claims_pending']);
 
-/** What an MDF decision adds to the counts: `base` whatever it decided, `posted` when it moved money. */
-interface Counting {
+const isNotYet = (issues: readonly Issue[]) => issues.every((found) => NOT_YET.has(found.code));
+
+/** What one MDF decision adds to the run's counts. */
+interface Counting<T> {
+  /** Counted whatever it decided. */
   base: JobCounts;
-  posted: (postings: number) => JobCounts;
+  /** Counted besides when it decided something (and its trace goes to the audit log); `null`: nothing done. */
+  done: (data: T) => JobCounts | null;
+  /** Refusals that only say there is nothing to do yet: counted as `base` alone, not as `refused`. */
+  nothingYet?: (issues: readonly Issue[]) => boolean;
 }
 
 /**
- * Runs one MDF use case in its own transaction, with the audit entry of its decision when it moved money,
- * and counts what it did in that transaction.
+ * Runs one MDF use case in its own transaction, with the audit entry of its decision when it did something,
+ * and counts what it did in that transaction. A refusal from a concurrent writer counts as `failed` (the next
+ * run tries again), any other as `refused`.
  */
-async function postInTransaction(
+async function decideInTransaction<T>(
   store: TenantStore,
   tally: JobTally,
   clock: Clock,
   actor: string,
-  decide: (context: MdfUseCaseContext) => Promise<MdfOutcome<MdfTransition<unknown>>>,
-  { base, posted }: Counting,
+  decide: (context: MdfUseCaseContext) => Promise<MdfOutcome<T>>,
+  { base, done, nothingYet = () => false }: Counting<T>,
 ): Promise<void> {
   const counts = await store.transaction(async (transaction): Promise<JobCounts> => {
     const outcome = await decide(await mdfContext(transaction, clock));
     let counts: JobCounts = base;
-    if (!outcome.success) counts = { ...base, [isConcurrent(outcome.issues) ? 'failed' : 'refused']: 1 };
-    else if (outcome.data.postings.length > 0) {
-      counts = { ...base, ...posted(outcome.data.postings.length) };
-      await transaction.audit.record([outcome.trace], clock.now(), actor);
+    if (!outcome.success) {
+      if (isConcurrent(outcome.issues)) counts = { ...base, failed: 1 };
+      else if (!nothingYet(outcome.issues)) counts = { ...base, refused: 1 };
+    } else {
+      const did = done(outcome.data);
+      if (did) {
+        counts = { ...base, ...did };
+        await transaction.audit.record([outcome.trace], clock.now(), actor);
+      }
     }
     await tally.report(transaction, counts);
     return counts;
@@ -57,34 +69,11 @@ async function postInTransaction(
   tally.add(counts);
 }
 
-/**
- * Lapses one request whose time is over (`lapseMdfRequest`) in its own transaction, with the audit entry of
- * the decision: a submitted request never decided before its activity started, or an approved one past its
- * claim deadline (closed when claims used part of it), releasing what it committed and claims did not use.
- * A request whose time is not over is only counted as checked.
- */
-async function lapseInTransaction(
-  store: TenantStore,
-  tally: JobTally,
-  clock: Clock,
-  actor: string,
-  requestId: string,
-): Promise<void> {
-  const counts = await store.transaction(async (transaction): Promise<JobCounts> => {
-    const outcome = await lapseMdfRequest(await mdfContext(transaction, clock), { requestId });
-    let counts: JobCounts = { requestsChecked: 1 };
-    if (!outcome.success) {
-      if (isConcurrent(outcome.issues)) counts = { ...counts, failed: 1 };
-      else if (!outcome.issues.every((found) => NOT_YET.has(found.code))) counts = { ...counts, refused: 1 };
-    } else {
-      counts = { ...counts, [outcome.data.outcome === 'closed' ? 'requestsClosed' : 'requestsLapsed']: 1 };
-      await transaction.audit.record([outcome.trace], clock.now(), actor);
-    }
-    await tally.report(transaction, counts);
-    return counts;
-  });
-  tally.add(counts);
-}
+/** Counts a decision that posts to the ledger: done when it posted. */
+const posting = (base: JobCounts, posted: (postings: number) => JobCounts): Counting<MdfTransition<unknown>> => ({
+  base,
+  done: (data) => (data.postings.length > 0 ? posted(data.postings.length) : null),
+});
 
 /**
  * Accrual posting (co-op MDF), nightly: for every partner admitted to the program and every accrual fund
@@ -122,18 +111,19 @@ export const postAccruals: JobRunner = async (store, clock, program, options = {
   );
   const today = calendarDateIn(clock.now(), program.fiscalCalendar.timeZone);
 
-  for await (const page of fundTypes.length > 0 ? store.partners.scan({ statuses: [...TIER_PARTNER_STATUSES] }) : []) {
+  const partners = fundTypes.length > 0 ? store.partners.scan({ statuses: [...TIER_PARTNER_STATUSES] }) : [];
+  for await (const page of partners) {
     for (const partner of page) {
       for (const fundType of fundTypes) {
         tally.checkStop();
         const since = addDays(today, -fundType.accrual.expiresAfterDays);
-        await postInTransaction(
+        await decideInTransaction(
           store,
           tally,
           clock,
           actor,
           (context) => accrueMdfFunds(context, { partnerId: partner.id, fundTypeId: fundType.id, since }),
-          { base: { checked: 1 }, posted: (postings) => ({ allocationsAccrued: 1, accrualPostings: postings }) },
+          posting({ checked: 1 }, (postings) => ({ allocationsAccrued: 1, accrualPostings: postings })),
         );
       }
     }
@@ -142,13 +132,13 @@ export const postAccruals: JobRunner = async (store, clock, program, options = {
   for await (const page of store.mdf.allocations.scan({ kinds: ['accrual'] })) {
     for (const allocation of page) {
       tally.checkStop();
-      await postInTransaction(
+      await decideInTransaction(
         store,
         tally,
         clock,
         actor,
         (context) => expireMdfFunds(context, { allocationId: allocation.id }),
-        { base: { allocationsChecked: 1 }, posted: () => ({ allocationsExpired: 1 }) },
+        posting({ allocationsChecked: 1 }, () => ({ allocationsExpired: 1 })),
       );
     }
   }
@@ -156,7 +146,18 @@ export const postAccruals: JobRunner = async (store, clock, program, options = {
   for await (const page of store.mdf.requests.scan({ statuses: ['submitted', 'approved'] })) {
     for (const request of page) {
       tally.checkStop();
-      await lapseInTransaction(store, tally, clock, actor, request.id);
+      await decideInTransaction(
+        store,
+        tally,
+        clock,
+        actor,
+        (context) => lapseMdfRequest(context, { requestId: request.id }),
+        {
+          base: { requestsChecked: 1 },
+          done: (data): JobCounts => ({ [data.outcome === 'closed' ? 'requestsClosed' : 'requestsLapsed']: 1 }),
+          nothingYet: isNotYet,
+        },
+      );
     }
   }
   return tally.totals;
